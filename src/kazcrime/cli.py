@@ -87,6 +87,113 @@ def source_list(sources_dir: Path | None) -> None:
             click.echo(f"  {par.id}\t{len(par.sentences)} sentences\t{par.source} ({par.method})")
 
 
+@cli.command()
+@sources_option
+@click.option("--check", is_flag=True, help="Fail if the committed graph differs from a fresh build (for CI).")
+def build(sources_dir: Path | None, check: bool) -> None:
+    """Build graph/kazcrime.nq from the registry, the curated facts and the extracted statistics."""
+    from .build import build as run_build, dataset_path
+
+    result = run_build(sources_dir=sources_dir, check=check)
+    summary = ", ".join(f"{v} {k}" for k, v in result.counts.items())
+    click.echo(f"{dataset_path()} is up to date ({summary})" if check else f"wrote {dataset_path()} ({summary})")
+
+
+@cli.group(cls=Group)
+def facts() -> None:
+    """Check the curated facts files in graph/facts/."""
+
+
+@facts.command("check")
+@sources_option
+def facts_check(sources_dir: Path | None) -> None:
+    """Report every problem in the facts files (file:line [field]: message), then counts."""
+    from .facts import check_facts
+    from .paths import graph_dir
+    from .sources import load_registry
+    from .vocab import load_vocabulary
+
+    doc = load_registry(sources_dir=sources_dir).document()
+    found, errors = check_facts(graph_dir() / "facts", load_vocabulary(), doc)
+    for error in errors:
+        click.echo(str(error), err=True)
+    click.echo(f"{len(found.records)} records, {len(found.relations)} relations, {len(errors)} problems")
+    if errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and the question each answers.")
+@click.option(
+    "-f", "--format", "format_", default="table", show_default=True,
+    help="table, csv, tsv, json or xml (SELECT/ASK); turtle, ntriples or jsonld (CONSTRUCT/DESCRIBE).",
+)
+@click.option("--endpoint", default=None, help="Run against a remote SPARQL endpoint (URL) instead of the embedded store.")
+def query(query: str | None, list_: bool, format_: str, endpoint: str | None) -> None:
+    """Run QUERY: a saved query's name, a .rq file, or a SPARQL string."""
+    from .queries import resolve_query, saved_queries
+
+    if list_:
+        for name, saved in saved_queries().items():
+            click.echo(f"{name}\t{saved.question}")
+        return
+    if not query:
+        raise click.UsageError("give a saved query name, a .rq file or a SPARQL string (or --list)")
+    _, text = resolve_query(query)
+    if endpoint:
+        from .remote import run_remote
+
+        sys.stdout.buffer.write(run_remote(endpoint, text, format_))
+        return
+    from .formats import render
+    from .queries import run_query
+    from .store import open_store
+
+    sys.stdout.buffer.write(render(run_query(open_store(), text), format_))
+
+
+@cli.command()
+@click.argument("entity")
+@sources_option
+def show(entity: str, sources_dir: Path | None) -> None:
+    """Print the card of ENTITY (an ID, IRI or label): labels, types, facts, sources, evidence."""
+    from .cards import EvidenceReader, entity_card
+    from .store import open_store
+
+    card = entity_card(open_store(), entity)
+    reader = EvidenceReader(sources_dir)
+    click.echo(f"{card.label}  <{card.iri}>")
+    click.echo(f"types: {', '.join(t.rsplit('#', 1)[-1] for t in card.asserted_types)}"
+               + (f"  (inferred: {', '.join(t.rsplit('#', 1)[-1].rsplit('/', 1)[-1] for t in card.inferred_types)})"
+                  if card.inferred_types else ""))
+    if card.alt_labels:
+        click.echo(f"also called: {', '.join(card.alt_labels)}")
+    if card.comment:
+        click.echo(card.comment)
+    if reader.doc is None:
+        click.echo("(source document not available: evidence is shown by sentence ID only)")
+    click.echo("")
+    for fact in card.facts:
+        tag = "[allegation] " if fact.allegation else ""
+        date = f" ({fact.date})" if fact.date else ""
+        arrow = f"{fact.predicate_label} → {fact.other_label}" if fact.direction == "out" else f"{tag}{fact.other_label}{date} —{fact.predicate_label}→ this"
+        click.echo(f"• {arrow}   [according to: {fact.source_label}]")
+        for sid in fact.evidence:
+            text = reader.text(sid)
+            click.echo(f"    {sid}: {text}" if text else f"    {sid}")
+
+
+@cli.command()
+@sources_option
+def validate(sources_dir: Path | None) -> None:
+    """Check the built graph against the SHACL shapes and check every evidence pointer."""
+    from .validation import validate as run_validation
+
+    report = run_validation(sources_dir=sources_dir)
+    click.echo(report.summary)
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="kazcrime")
