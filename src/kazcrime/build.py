@@ -20,13 +20,12 @@ from .facts import FactSet, Record, Value, load_facts
 from .paths import project_root
 from .sources import Document, Registry, load_registry
 from .statistics import Figure, extract_series, load_series
-from .vocab import KZ, KZC, KZD, KZF, KZG, KZV, PREFIXES, Vocabulary, load_vocabulary, ontology_files
+from .vocab import KZ, KZC, KZD, KZF, KZG, KZS, KZV, PREFIXES, Vocabulary, load_vocabulary, ontology_files
 
 __all__ = ["BuildResult", "build_dataset", "build", "serialize_nquads", "write_atomic", "dataset_path", "source_graph", "source_iri"]
 
 RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 PROV, SKOS, QB, OA, DCT = PREFIXES["prov"], PREFIXES["skos"], PREFIXES["qb"], PREFIXES["oa"], PREFIXES["dcterms"]
-KZS = "https://w3id.org/kazcrime/source/"
 
 
 def source_iri(source_id: str) -> str:
@@ -268,9 +267,15 @@ def _facts_without_document(root: Path, vocab: Vocabulary) -> str:
         facts = load_facts(root / "graph" / "facts", vocab, None)
     except Exception:  # the facts may be broken too; the hash error is the one to report
         return "the facts could not be read to list those affected"
-    ids = sorted(facts.records)
-    shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
-    return f"{len(ids)} records and {len(facts.relations)} relations cite it ({shown})"
+    by_file: dict[str, list[str]] = {}
+    for rec in facts.records.values():
+        by_file.setdefault(rec.file, []).append(rec.id)
+    for rel in facts.relations:
+        by_file.setdefault(rel.file, []).append(rel.key)
+    parts = [
+        f"{name} ({', '.join(sorted(ids)[:5])}{', ...' if len(ids) > 5 else ''})" for name, ids in sorted(by_file.items())
+    ]
+    return f"{len(facts.records)} records and {len(facts.relations)} relations cite it: " + "; ".join(parts)
 
 
 def serialize_nquads(dataset) -> str:

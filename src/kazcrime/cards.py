@@ -7,13 +7,14 @@ without the document a card still lists the sentence IDs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from .errors import NotFound
 from .formats import term_text
-from .vocab import KZ, KZC, KZD, KZG
+from .vocab import KZ, KZC, KZD, KZG, KZS as SOURCE_IRI
 
 __all__ = ["Fact", "Card", "find_entity", "entity_card", "EvidenceReader"]
 
@@ -85,11 +86,8 @@ def find_entity(store: ox.Store, name: str) -> str:
 
     :raises NotFound: when nothing matches, or when a label matches several entities.
     """
-    if name.startswith("http"):
-        iri = name
-    else:
-        iri = KZ + name
-    if bool(store.query(f"ASK {{ GRAPH <{KZG}entities> {{ <{iri}> ?p ?o }} }}")):
+    iri = name if name.startswith("http") else KZ + name
+    if re.fullmatch(r"[^\s<>\"{}|^`\\]+", iri) and bool(store.query(f"ASK {{ GRAPH <{KZG}entities> {{ <{iri}> ?p ?o }} }}")):
         return iri
     needle = name.lower().replace("\\", "\\\\").replace('"', '\\"')
     rows = _one(
@@ -151,7 +149,7 @@ def entity_card(store: ox.Store, name: str) -> Card:
     ]
     facts = _one(
         store,
-        f"""SELECT ?dir ?p ?other ?g (GROUP_CONCAT(DISTINCT ?sen; separator=" ") AS ?evidence)
+        f"""SELECT ?dir ?p ?other ?g (GROUP_CONCAT(DISTINCT STR(?sen); separator=" ") AS ?evidence)
                    (SAMPLE(?isAllegation) AS ?alleged) (SAMPLE(?d) AS ?date) WHERE {{
               {{ GRAPH ?g {{ <{iri}> ?p ?other }} BIND("out" AS ?dir) BIND(<{iri}> AS ?s) BIND(?other AS ?o) }}
               UNION
@@ -194,5 +192,3 @@ def entity_card(store: ox.Store, name: str) -> Card:
         )
     return card
 
-
-SOURCE_IRI = "https://w3id.org/kazcrime/source/"

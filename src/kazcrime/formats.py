@@ -43,7 +43,10 @@ def solutions_as_rows(result: ox.QuerySolutions) -> tuple[list[str], list[list[s
 def _table(result: object) -> bytes:
     if isinstance(result, ox.QueryBoolean):
         return (("yes" if bool(result) else "no") + "\n").encode()
+    from .vocab import compact
+
     names, rows = solutions_as_rows(result)  # type: ignore[arg-type]
+    rows = [[compact(cell) for cell in row] for row in rows]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
     cut = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"  # noqa: E731
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]

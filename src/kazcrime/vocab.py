@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .paths import project_root
 
-__all__ = ["BASE", "KZC", "KZ", "KZV", "KZG", "KZD", "KZF", "PREFIXES", "Vocabulary", "load_vocabulary", "ontology_files"]
+__all__ = ["BASE", "KZC", "KZ", "KZV", "KZG", "KZD", "KZF", "KZS", "compact", "PREFIXES", "Vocabulary", "load_vocabulary", "ontology_files"]
 
 BASE = "https://w3id.org/kazcrime/"
 #: Ontology terms (classes and properties).
@@ -27,6 +27,8 @@ KZG = BASE + "graph/"
 KZD = BASE + "doc/"
 #: Fact records (the provenance of one relation).
 KZF = BASE + "fact/"
+#: Cited sources (reports, articles) and documents speaking in their own voice.
+KZS = BASE + "source/"
 
 #: Prefixes used in facts files, saved queries and serialisations.
 PREFIXES = {
@@ -36,6 +38,7 @@ PREFIXES = {
     "kzg": KZG,
     "kzd": KZD,
     "kzf": KZF,
+    "kzs": KZS,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -51,6 +54,19 @@ PREFIXES = {
     "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "wd": "http://www.wikidata.org/entity/",
 }
+
+
+def compact(iri: str) -> str:
+    """An IRI as a prefixed name when a known prefix covers it (for tables people read).
+
+    >>> compact("https://w3id.org/kazcrime/id/almaty"), compact("http://example.org/x")
+    ('kz:almaty', 'http://example.org/x')
+    """
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None or "/" in iri[len(best):] or "#" in iri[len(best):]:
+        return iri
+    prefix = next(k for k, v in PREFIXES.items() if v == best)
+    return f"{prefix}:{iri[len(best):]}"
 
 
 def ontology_files(root: Path | None = None) -> list[Path]:
