@@ -99,6 +99,46 @@ def build(sources_dir: Path | None, check: bool) -> None:
     click.echo(f"{dataset_path()} is up to date ({summary})" if check else f"wrote {dataset_path()} ({summary})")
 
 
+@cli.command()
+def summary() -> None:
+    """Print what the graph holds: records by class, relations, statistics, claims, sources."""
+    from .store import open_store
+    from .summary import summarize
+
+    click.echo(summarize(open_store()).text())
+
+
+@cli.command()
+@sources_option
+@click.option("--port", default=8000, show_default=True, help="Port of the web app on 127.0.0.1.")
+@click.option("--no-serve", is_flag=True, help="Build and summarise only; do not start the web app.")
+@click.pass_context
+def up(ctx: click.Context, sources_dir: Path | None, port: int, no_serve: bool) -> None:
+    """The main job: build the graph (if the source document is there), summarise it, serve it on 127.0.0.1."""
+    from .build import build as run_build
+    from .errors import SourceError
+    from .formats import render
+    from .queries import resolve_query, run_query
+    from .store import open_store
+    from .summary import summarize
+
+    try:
+        result = run_build(sources_dir=sources_dir)
+        click.echo("built the graph: " + ", ".join(f"{v} {k}" for k, v in result.counts.items()))
+    except SourceError as exc:
+        click.echo(f"using the committed graph ({exc})")
+    store = open_store()
+    click.echo(summarize(store).text())
+    name, text = resolve_query("drug-crime-series")
+    click.echo(f"\nsample query {name}:")
+    click.echo(render(run_query(store, text), "table").decode())
+    del store
+    serve_command = cli.commands.get("serve")
+    if no_serve or serve_command is None:
+        return
+    ctx.invoke(serve_command, port=port)
+
+
 @cli.group(cls=Group)
 def facts() -> None:
     """Check the curated facts files in graph/facts/."""
