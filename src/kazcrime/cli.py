@@ -139,6 +139,40 @@ def up(ctx: click.Context, sources_dir: Path | None, port: int, no_serve: bool) 
     ctx.invoke(serve_command, port=port)
 
 
+@cli.command()
+@sources_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--all", "show_all", is_flag=True, help="List every paragraph, not only those with gaps.")
+def coverage(sources_dir: Path | None, as_json: bool, show_all: bool) -> None:
+    """Report, paragraph by paragraph, the facts citing it, names the graph lacks, numbers not accounted for."""
+    import json
+
+    from .coverage import coverage as measure
+    from .facts import check_facts
+    from .paths import graph_dir
+    from .sources import load_registry
+    from .store import open_store
+    from .summary import summarize
+    from .vocab import load_vocabulary
+
+    doc = load_registry(sources_dir=sources_dir).document()
+    found, _ = check_facts(graph_dir() / "facts", load_vocabulary(), doc)
+    store = open_store()
+    report = measure(store, doc, found.skipped_numbers)
+    if as_json:
+        click.echo(json.dumps({**report.as_dict(), "summary": vars(summarize(store))}, indent=1))
+        return
+    for par in report.paragraphs:
+        if show_all or not par.facts or par.missing_names or par.unaccounted_numbers:
+            click.echo(f"{par.id}  [{par.source}]  facts: {par.facts}")
+            if par.missing_names:
+                click.echo(f"    names not in the graph: {'; '.join(par.missing_names)}")
+            if par.unaccounted_numbers:
+                click.echo(f"    numbers not in the graph nor skipped: {'; '.join(par.unaccounted_numbers)}")
+    click.echo("totals: " + ", ".join(f"{v} {k}" for k, v in report.totals.items()))
+    click.echo(summarize(store).text())
+
+
 @cli.group(cls=Group)
 def facts() -> None:
     """Check the curated facts files in graph/facts/."""
