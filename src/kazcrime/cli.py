@@ -228,6 +228,48 @@ def query(query: str | None, list_: bool, format_: str, endpoint: str | None) ->
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1), help="Most rows (or triples) a result may have.")
+@click.option("--allow-service", multiple=True, metavar="HOST", help="A host (or host:port) SERVICE may call; repeatable.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64), help="Query worker processes (default: one per core, at least 2).")
+@click.option("--on-disk", is_flag=True, help="Workers open the persistent store read-only instead of an in-memory copy each.")
+@click.option("--get", "get_path", default=None, metavar="PATH", help="Answer one request for PATH in-process, print it, exit.")
+@sources_option
+def serve(host: str, port: int, timeout: float, max_rows: int, allow_service: tuple[str, ...], workers: int | None,
+          on_disk: bool, get_path: str | None, sources_dir: Path | None) -> None:
+    """Serve the SPARQL endpoint, the Linked Data pages and the query page (http://127.0.0.1:8000/)."""
+    from .server.app import App, Settings, serve as run_server
+    from .store import dataset_file, open_store, store_dir
+
+    if on_disk:
+        open_store()  # (re)loads the cache if the dataset changed, before the workers open it read-only
+    settings = Settings(nq=str(dataset_file()), folder=str(store_dir()) if on_disk else None, memory=not on_disk,
+                        timeout=timeout, max_rows=max_rows, allow_service=allow_service,
+                        sources_dir=str(sources_dir) if sources_dir else None)
+    if get_path:
+        response = App(settings, inline=True).get(get_path)
+        sys.stdout.buffer.write(response.body)
+        if response.status >= 400:
+            raise SystemExit(1)
+        return
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, not only on loopback", err=True)
+    run_server(settings, host, port, workers, ready=lambda url: click.echo(f"serving on {url} (Ctrl-C stops)"))
+
+
+@cli.command()
+@click.option("--store", "store_url", required=True, help="Graph Store Protocol URL (e.g. http://127.0.0.1:7878/store).")
+def publish(store_url: str) -> None:
+    """Upload graph/kazcrime.nq to a SPARQL 1.1 Graph Store, one PUT per named graph."""
+    from .remote import publish as upload
+
+    for graph, count in upload(store_url).items():
+        click.echo(f"{graph}\t{count} triples")
+
+
+@cli.command()
 @click.argument("entity")
 @sources_option
 def show(entity: str, sources_dir: Path | None) -> None:
@@ -266,6 +308,89 @@ def validate(sources_dir: Path | None) -> None:
 
     report = run_validation(sources_dir=sources_dir)
     click.echo(report.summary)
+
+
+def _listed(list_: bool, entries, name: str | None, output: Path | None, what: str) -> bool:
+    """Print ``name<TAB>title`` of each entry for --list (True); otherwise insist on NAME and -o FILE."""
+    if list_:
+        for entry in entries:
+            click.echo(f"{entry.name}\t{entry.title}")
+        return True
+    if not name or output is None:
+        raise click.UsageError(f"give a {what} NAME and -o FILE (or --list)")
+    return False
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the views.")
+@click.option("--entity", default=None, help="The entity (ID, IRI or label) of an ego or case view.")
+@click.option("--depth", type=click.IntRange(1, 6), default=None, help="Steps from the entity (ego view; default 2).")
+@click.option("--base-url", default=None, help="Link nodes to their pages under this URL (e.g. http://127.0.0.1:8000).")
+@click.option("--export", "export_format", type=click.Choice(["gexf", "graphml"]), default=None,
+              help="Write the graph for Gephi/Cytoscape instead of HTML.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write.")
+@sources_option
+def view(name: str | None, list_: bool, entity: str | None, depth: int | None, base_url: str | None,
+         export_format: str | None, output: Path | None, sources_dir: Path | None) -> None:
+    """Write view NAME as a self-contained HTML network (opens offline), or export it (--export)."""
+    from .views import VIEWS, build_view
+
+    if _listed(list_, VIEWS.values(), name, output, "view"):
+        return
+    from .store import open_store
+
+    try:
+        built = build_view(open_store(), name, entity=entity, depth=depth)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if export_format:
+        from .analytics import export
+
+        export(built, export_format, output)
+    else:
+        from .cards import EvidenceReader
+        from .render import view_to_html, write_html
+
+        write_html(view_to_html(built, base_url, EvidenceReader(sources_dir)), output)
+    click.echo(f"wrote {output} ({built.graph.number_of_nodes()} nodes, {built.graph.number_of_edges()} edges)")
+
+
+@cli.command()
+@click.option("--view", "view_name", default="relations", show_default=True, help="The view to measure.")
+@click.option("--entity", default=None, help="The entity of an ego or case view.")
+@click.option("--depth", type=click.IntRange(1, 6), default=None, help="Steps from the entity (ego view).")
+@click.option("--path", "path_ends", nargs=2, default=None, metavar="A B", help="Shortest path between two entities.")
+@click.option("--format", "format_", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def analyze(view_name: str, entity: str | None, depth: int | None, path_ends: tuple[str, str] | None, format_: str) -> None:
+    """Degree and betweenness centrality, communities, and shortest paths with the facts along them."""
+    from .analytics import analyze as run_analysis, as_json, as_table
+    from .store import open_store
+    from .views import build_view
+
+    try:
+        result = run_analysis(build_view(open_store(), view_name, entity=entity, depth=depth), path_ends or None)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(as_json(result) if format_ == "json" else as_table(result), nl=False)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the plots.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="A .png or .svg file.")
+def plot(name: str | None, list_: bool, output: Path | None) -> None:
+    """Draw plot NAME (the drug-crime series, the timeline of dated events) as PNG or SVG."""
+    from .plots import PLOTS, write_plot
+
+    if _listed(list_, PLOTS.values(), name, output, "plot"):
+        return
+    from .store import open_store
+
+    try:
+        click.echo(f"wrote {write_plot(open_store(), name, output)}")
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 def main() -> None:

@@ -16,6 +16,10 @@ __all__ = [
     "StoreError",
     "QueryError",
     "NotFound",
+    "Refused",
+    "QueryTimeout",
+    "TooManyResults",
+    "RemoteError",
 ]
 
 
@@ -59,3 +63,19 @@ class QueryError(KazcrimeError):
 
 class NotFound(KazcrimeError):
     """An entity, saved query or source passage that was asked for does not exist."""
+
+
+class Refused(KazcrimeError):
+    """A request the read-only endpoint will not carry out: SPARQL Update, or SERVICE to a host not allowed."""
+
+
+class QueryTimeout(KazcrimeError):
+    """A query ran past its time limit and was cut off."""
+
+
+class TooManyResults(KazcrimeError):
+    """A query's result has more rows (or triples) than the configured limit."""
+
+
+class RemoteError(KazcrimeError):
+    """A remote SPARQL endpoint or graph store could not be reached or refused the request."""

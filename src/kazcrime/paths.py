@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-__all__ = ["project_root", "graph_dir"]
+__all__ = ["project_root", "graph_dir", "atomic_output"]
 
 
 def project_root() -> Path:
@@ -20,3 +23,19 @@ def project_root() -> Path:
 def graph_dir() -> Path:
     """The folder with the curated facts and the built dataset."""
     return project_root() / "graph"
+
+
+@contextmanager
+def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it (mode 0644) only if the block succeeds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
