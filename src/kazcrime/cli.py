@@ -158,11 +158,15 @@ def coverage(sources_dir: Path | None, as_json: bool, show_all: bool) -> None:
     doc = load_registry(sources_dir=sources_dir).document()
     found, _ = check_facts(graph_dir() / "facts", load_vocabulary(), doc)
     store = open_store()
-    report = measure(store, doc, found.skipped_numbers)
+    report = measure(store, doc, found.skipped_numbers, found.skipped_paragraphs)
     if as_json:
         click.echo(json.dumps({**report.as_dict(), "summary": vars(summarize(store))}, indent=1))
         return
     for par in report.paragraphs:
+        if par.skipped:
+            if show_all:
+                click.echo(f"{par.id}  [{par.source}]  skipped: {par.skipped}")
+            continue
         if show_all or not par.facts or par.missing_names or par.unaccounted_numbers:
             click.echo(f"{par.id}  [{par.source}]  facts: {par.facts}")
             if par.missing_names:

@@ -53,6 +53,8 @@ class ParagraphCoverage:
     missing_names: list[str] = field(default_factory=list)
     unaccounted_numbers: list[str] = field(default_factory=list)
     numbers: int = 0
+    #: Why the paragraph is deliberately left out of the graph (``skipped_paragraphs``), or None.
+    skipped: str | None = None
 
 
 @dataclass
@@ -149,20 +151,30 @@ def _accounted(value: float, literals: set[str], written: str) -> bool:
     return False
 
 
-def coverage(store: ox.Store, doc: Document, skipped: list[dict]) -> CoverageReport:
-    """Measure, paragraph by paragraph, what the graph holds of the document."""
+def coverage(store: ox.Store, doc: Document, skipped: list[dict], skipped_paragraphs: list[dict] = ()) -> CoverageReport:
+    """Measure, paragraph by paragraph, what the graph holds of the document.
+
+    Paragraphs listed in ``skipped_paragraphs`` (by their ID or their section's) are reported with the
+    reason they were left out, and their names and numbers are not counted as gaps.
+    """
     lowercase_words = {w for w in re.findall(r"\b[a-z][\w’'-]*", doc.text)}
     gazetteer = _gazetteer(store)
     evidence = _evidence(store)
     skipped_at = {}
     for item in skipped:
         skipped_at.setdefault(".".join(str(item.get("where", "")).split(".")[:2]), set()).add(str(item.get("number")))
+    why_skipped = {str(item["where"]): str(item["why"]) for item in skipped_paragraphs}
     paragraphs = []
     for par in (p for s in doc.sections for p in s.paragraphs):
+        why = why_skipped.get(par.id) or why_skipped.get(par.id.split(".")[0])
+        if why:
+            paragraphs.append(ParagraphCoverage(par.id, par.source, len(evidence.get(par.id, {}).get("records", ())), skipped=why))
+            continue
         paragraphs.append(_paragraph(doc, par, gazetteer, lowercase_words, evidence.get(par.id), skipped_at.get(par.id, set())))
     cited = sum(1 for p in paragraphs if p.facts)
     totals = {
         "paragraphs": len(paragraphs),
+        "paragraphs skipped": sum(1 for p in paragraphs if p.skipped),
         "paragraphs cited": cited,
         "names missing": sum(len(p.missing_names) for p in paragraphs),
         "numbers": sum(p.numbers for p in paragraphs),
@@ -174,7 +186,7 @@ def coverage(store: ox.Store, doc: Document, skipped: list[dict]) -> CoverageRep
 def _sentence_initial_word(body: str, start: int, text: str, starts: set[int]) -> bool:
     """A lone capitalised word opening a sentence is a capital letter, not a name."""
     lead = start
-    while lead > 0 and body[lead - 1] in "“\"‘'( ":
+    while lead not in starts and lead > 0 and body[lead - 1] in "“\"‘'( ":
         lead -= 1
     return " " not in text and lead in starts
 

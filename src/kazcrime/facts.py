@@ -31,7 +31,7 @@ RECORD_KEYS = {"id", "type", "label", "alt", "comment", "evidence"}
 QUALIFIERS = {"date": "date", "role": "role", "note": "note", "allegedly": "allegedly"}
 #: Datatype properties whose values are dates of year, month or day precision.
 DATE_PROPERTIES = {KZC + p for p in ("date", "startDate", "endDate", "refPeriod", "periodEnd")}
-TOP_LEVEL = set(RECORD_LISTS) | {"covers", "review", "relations", "skipped_numbers"}
+TOP_LEVEL = set(RECORD_LISTS) | {"covers", "review", "relations", "skipped_numbers", "skipped_paragraphs"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 XSD = PREFIXES["xsd"]
 
@@ -93,6 +93,8 @@ class FactSet:
     covers: dict[str, list[str]] = field(default_factory=dict)
     reviews: dict[str, dict[str, Any]] = field(default_factory=dict)
     skipped_numbers: list[dict[str, Any]] = field(default_factory=list)
+    #: Paragraphs or sections deliberately left out of the graph (e.g. the site's own boilerplate), with why.
+    skipped_paragraphs: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Map(dict):
@@ -209,6 +211,8 @@ class _Loader:
             self.facts.reviews[label] = dict(data["review"])
         for item in data.get("skipped_numbers") or []:
             self.facts.skipped_numbers.append({**item, "file": label})
+        for item in data.get("skipped_paragraphs") or []:
+            self._skip_paragraph(label, item)
         for list_name, default_type in RECORD_LISTS.items():
             items = data.get(list_name) or []
             if not isinstance(items, list):
@@ -225,6 +229,17 @@ class _Loader:
             relations = []
         for item in relations:
             self.raw_relations.append((label, item))
+
+    def _skip_paragraph(self, label: str, item: Any) -> None:
+        line = getattr(item, "line", None)
+        if not isinstance(item, dict) or not item.get("where") or not item.get("why"):
+            self.problems.add(label, line, "skipped_paragraphs", "each entry needs `where` (a section or paragraph ID) and `why`")
+            return
+        where = str(item["where"])
+        if self.doc is not None and isinstance(self.doc.index.get(where), Sentence | None):
+            self.problems.add(label, line, "skipped_paragraphs", f"{where!r} is not a section or paragraph ID of {self.doc.id}")
+            return
+        self.facts.skipped_paragraphs.append({"where": where, "why": str(item["why"]), "file": label})
 
     def _register(self, label: str, item: _Map, default_type: str | None) -> None:
         rid = item.get("id")
