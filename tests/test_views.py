@@ -70,6 +70,14 @@ def test_named_case_view_of_a_case_not_in_the_graph_is_empty_and_says_so(sample_
     assert "Nothing to show yet" in view.notes[0] and "Giffen" in view.notes[0] and "test-case" in view.notes[0]
 
 
+def test_bta_view_draws_both_proceedings_of_the_affair_with_their_people(store):
+    view = build_view(store, "bta-case")
+    g = view.graph
+    assert "2 cases" in view.notes[0]
+    assert {KZ + "mukhtar-ablyazov", KZ + "bta-bank", KZ + "alma-ablyazova", KZ + "claire-waquet"} <= set(g.nodes)
+    assert any(d.get("allegation") for _, d in g.nodes(data=True)), "the embezzlement accusation is drawn as an allegation"
+
+
 def test_case_view_with_an_unknown_case_names_it(sample_store):
     with pytest.raises(NotFound, match="no-such-case.*test-case"):
         build_view(sample_store, "case", entity="no-such-case")

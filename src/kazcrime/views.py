@@ -29,7 +29,7 @@ from .errors import NotFound, QueryError
 from .queries import run_query
 from .vocab import BASE, KZ, KZC, KZG
 
-__all__ = ["View", "ViewSpec", "VIEWS", "build_view", "view_query", "query_network", "case_iri", "GROUPS"]
+__all__ = ["View", "ViewSpec", "VIEWS", "build_view", "view_query", "query_network", "case_iris", "GROUPS"]
 
 SOURCE_GRAPHS = KZG + "source/"
 SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
@@ -223,10 +223,13 @@ def _finish(store: ox.Store, view: View) -> View:
 # --- the views ------------------------------------------------------------------------------------
 
 
-def case_iri(store: ox.Store, hint: str) -> str:
-    """The IRI of a case given its ID, label, or a word of its label (``BTA``, ``Giffen``).
+def case_iris(store: ox.Store, hint: str) -> list[str]:
+    """The IRIs of the cases a hint names: a case's ID or label, or a word of its labels (``BTA``, ``Giffen``).
 
-    :raises NotFound: when no case, or more than one, matches.
+    An ID or full label names one case; a word names every case whose labels contain it (the BTA affair
+    has two proceedings, so ``BTA`` draws both).
+
+    :raises NotFound: when no case matches.
     """
     cases = {
         r["x"].value: " ".join(filter(None, [r["x"].value, _v(r, "label"), _v(r, "alt")])).lower()
@@ -240,36 +243,38 @@ def case_iri(store: ox.Store, hint: str) -> str:
     try:
         iri = find_entity(store, hint)
         if iri in cases:
-            return iri
+            return [iri]
     except NotFound:
         pass
     hits = sorted(i for i, text in cases.items() if hint.lower() in text)
-    if len(hits) == 1:
-        return hits[0]
     if hits:
-        raise NotFound(f"{hint!r} matches several cases: {', '.join(_local(h) for h in hits)}")
+        return hits
     known = ", ".join(sorted(_local(c) for c in cases)) or "none yet"
     raise NotFound(f"no case in the graph matches {hint!r} (cases: {known})")
 
 
 def case_network(store: ox.Store, entity: str, missing_ok: bool = False) -> View:
-    """A case: its events as nodes (agent → event → target, roles as edges) and its people's relations.
+    """The cases ``entity`` names: their events as nodes (agent → event → target, roles as edges) and their
+    people's relations.
 
     With ``missing_ok`` a case the graph does not hold yet gives an empty view that says so.
     """
     try:
-        iri = case_iri(store, entity)
+        iris = case_iris(store, entity)
     except NotFound as exc:
         if not missing_ok:
             raise
         return View("case", f"Case network: {entity}", nx.MultiDiGraph(), [f"Nothing to show yet: {exc}."])
     graph = nx.MultiDiGraph()
-    for r in _rows(store, "case", case=iri):
-        _add(graph, r["s"].value, r["o"].value, r["rel"].value, event=_v(r, "event"), date=_v(r, "date"),
-             source_id=_source_id(_v(r, "g")))
+    for iri in iris:
+        for r in _rows(store, "case", case=iri):
+            _add(graph, r["s"].value, r["o"].value, r["rel"].value, event=_v(r, "event"), date=_v(r, "date"),
+                 source_id=_source_id(_v(r, "g")))
     notes = ["Legal actions are drawn as event nodes: agent → action → target, dated.",
              "Allegations (accusations, charges) are marked as allegations: they are not findings of guilt."]
-    return _finish(store, View("case", f"Case network: {_local(iri)}", graph, notes))
+    if len(iris) > 1:
+        notes.insert(0, f"{len(iris)} cases: {', '.join(_local(i) for i in iris)}.")
+    return _finish(store, View("case", f"Case network: {', '.join(_local(i) for i in iris)}", graph, notes))
 
 
 def trafficking_flows(store: ox.Store, geo: bool = False) -> View:
