@@ -49,6 +49,7 @@ NODE_COLOURS = {
     "international organisation": "#9775fa",
     "other organisation": "#91a7ff",
     "ethnic or national group": "#f783ac",
+    "group of people": "#ffc9c9",
     "post": "#66d9e8",
     "country": "#82c91e",
     "border": "#5c940d",
