@@ -78,6 +78,17 @@ def test_bta_view_draws_both_proceedings_of_the_affair_with_their_people(store):
     assert any(d.get("allegation") for _, d in g.nodes(data=True)), "the embezzlement accusation is drawn as an allegation"
 
 
+def test_relations_stated_only_as_alleged_are_drawn_as_allegations(store):
+    # the text names the president and the former prime minister only as alleged recipients in the Giffen case
+    g = build_view(store, "giffen-case").graph
+    edge = lambda s, o: [d for d in g[KZ + s][KZ + o].values() if d["relation"] == "involved in"]  # noqa: E731
+    assert all(d["allegation"] for d in edge("nursultan-nazarbayev", "giffen-case"))
+    assert all(d["allegation"] for d in edge("nurlan-balgimbaev", "giffen-case"))
+    # what the text states outright is not turned into an allegation
+    assert not any(d.get("allegation") for d in g[KZ + "james-giffen"][KZ + "nursultan-nazarbayev"].values())
+    assert g.nodes[KZ + "giffen-accusation"]["allegation"] and not g.nodes[KZ + "james-giffen"]["allegation"]
+
+
 def test_case_view_with_an_unknown_case_names_it(sample_store):
     with pytest.raises(NotFound, match="no-such-case.*test-case"):
         build_view(sample_store, "case", entity="no-such-case")

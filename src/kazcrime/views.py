@@ -185,13 +185,29 @@ def _evidence(store: ox.Store) -> tuple[dict[str, set[str]], dict[tuple[str, str
     return records, facts
 
 
+def _alleged(store: ox.Store) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """Records and relations that their source states only as alleged or reported."""
+    records, facts = set(), set()
+    for r in _rows(store, "alleged"):
+        if r["x"] is not None:
+            records.add(r["x"].value)
+        else:
+            facts.add((r["s"].value, r["p"].value, r["o"].value))
+    return records, facts
+
+
 def _finish(store: ox.Store, view: View) -> View:
-    """Attach labels, classes, legend groups, sources and evidence IDs to the nodes and edges."""
+    """Attach labels, classes, legend groups, sources and evidence IDs to the nodes and edges.
+
+    Accusations and charges, and whatever a source states only as alleged (``kzc:allegedly``), are
+    marked as allegations, on the node or on the edge.
+    """
     graph = view.graph
     parents, class_labels = _class_tree(store)
     rels = {d["rel"] for _, _, d in graph.edges(data=True) if "://" in d.get("rel", "")}
     info = _describe(store, set(graph.nodes) | rels)
     records, facts = _evidence(store)
+    alleged_records, alleged_facts = _alleged(store)
     sources = {r["source"].value.rsplit("/", 1)[-1]: r["label"].value for r in _rows(store, "sources")}
     for iri, data in graph.nodes(data=True):
         d = info.get(iri, {})
@@ -200,7 +216,7 @@ def _finish(store: ox.Store, view: View) -> View:
         data["iri"] = iri
         data["class"] = class_labels.get(cls, _local(cls)) if cls else "resource"
         data["group"] = _group(cls, parents)
-        data["allegation"] = d.get("allegation") == "true"
+        data["allegation"] = d.get("allegation") == "true" or iri in alleged_records
         for key in ("comment", "date"):
             if d.get(key) and key not in data:
                 data[key] = d[key]
@@ -209,8 +225,10 @@ def _finish(store: ox.Store, view: View) -> View:
         rel = data.get("rel", "")
         data.setdefault("relation", (info.get(rel, {}).get("label") or _local(rel)) if rel else "link")
         data.setdefault("kind", data["relation"])
+        triple = data.pop("fact", (s, rel, o))
+        if triple in alleged_facts:
+            data["allegation"] = True
         if "evidence" not in data:
-            triple = data.pop("fact", (s, rel, o))
             # a record's own properties rest on the record's evidence; relations on their fact record's
             found = facts.get(triple) or records.get(data.get("event", s), set())
             data["evidence"] = sorted(found)
