@@ -77,6 +77,14 @@ def test_show_finds_an_entity_by_label(run):
     assert result.exit_code == 0 and "nursultan-nazarbayev" in result.output
 
 
+def test_show_labels_what_a_source_states_only_as_alleged(run):
+    facts = [line for line in run("show", "nursultan-nazarbayev").output.splitlines() if line.startswith("•")]
+    involved = [line for line in facts if "involved in → Giffen case" in line]
+    adviser = [line for line in facts if "adviser to" in line]
+    assert involved and all(line.startswith("• [allegation]") for line in involved)
+    assert adviser and not any("[allegation]" in line for line in adviser)
+
+
 def test_show_without_the_document_lists_sentence_ids(run, tmp_path):
     result = run("show", "almaty", "--sources", str(tmp_path))
     assert result.exit_code == 0

@@ -157,10 +157,14 @@ def entity_card(store: ox.Store, name: str) -> Card:
               FILTER(STRSTARTS(STR(?g), "{SOURCE_GRAPHS}"))
               OPTIONAL {{ GRAPH <{KZG}provenance> {{ ?fact <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
                           <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
-                          <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; <{KZC}evidence> ?factSen }} }}
+                          <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; <{KZC}evidence> ?factSen }}
+                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}allegedly> true }} BIND(true AS ?factAlleged) }} }}
               OPTIONAL {{ GRAPH <{KZG}provenance> {{ ?s <{KZC}evidence> ?recordSen }} }}
               BIND(COALESCE(?factSen, ?recordSen) AS ?sen)
-              OPTIONAL {{ ?other a <{ALLEGATION}> . BIND(true AS ?isAllegation) }}
+              OPTIONAL {{ GRAPH ?g {{ ?s <{KZC}allegedly> true }} BIND(true AS ?recordAlleged) }}
+              OPTIONAL {{ ?other a <{ALLEGATION}> . BIND(true AS ?otherAllegation) }}
+              # an accusation or charge, or a relation or record its source states only as alleged
+              BIND(COALESCE(?otherAllegation, ?factAlleged, ?recordAlleged) AS ?isAllegation)
               OPTIONAL {{ ?other <{KZC}date> ?d }}
             }} GROUP BY ?dir ?p ?other ?g ORDER BY ?dir ?p ?other ?g""",
     )

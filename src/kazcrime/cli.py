@@ -297,8 +297,8 @@ def show(entity: str, sources_dir: Path | None) -> None:
     for fact in card.facts:
         tag = "[allegation] " if fact.allegation else ""
         date = f" ({fact.date})" if fact.date else ""
-        arrow = f"{fact.predicate_label} → {fact.other_label}" if fact.direction == "out" else f"{tag}{fact.other_label}{date} —{fact.predicate_label}→ this"
-        click.echo(f"• {arrow}   [according to: {fact.source_label}]")
+        arrow = f"{fact.predicate_label} → {fact.other_label}" if fact.direction == "out" else f"{fact.other_label}{date} —{fact.predicate_label}→ this"
+        click.echo(f"• {tag}{arrow}   [according to: {fact.source_label}]")
         for sid in fact.evidence:
             text = reader.text(sid)
             click.echo(f"    {sid}: {text}" if text else f"    {sid}")
@@ -395,6 +395,90 @@ def plot(name: str | None, list_: bool, output: Path | None) -> None:
         click.echo(f"wrote {write_plot(open_store(), name, output)}")
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+@cli.group(cls=Group)
+def link() -> None:
+    """Links to external datasets: GeoNames and ISO 3166 (made by the build), Wikidata (curated, then fetched)."""
+
+
+def _policy(timeout: float, attempts: int, time_limit: float):
+    from .wikidata import RetryPolicy
+
+    return RetryPolicy(timeout=timeout, attempts=attempts, time_limit=time_limit)
+
+
+endpoint_option = click.option("--endpoint", default=None, metavar="URL",
+                               help="SPARQL endpoint (default: the public Wikidata Query Service).")
+retry_options = [
+    click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per request."),
+    click.option("--attempts", default=4, show_default=True, type=click.IntRange(1, 10),
+                 help="Tries per request (429, 5xx and timeouts are retried with backoff)."),
+    click.option("--time-limit", default=600.0, show_default=True, type=click.FloatRange(1), help="Seconds for the whole run."),
+]
+
+
+def _with_retry_options(f):
+    for option in reversed(retry_options):
+        f = option(f)
+    return f
+
+
+@link.command("report")
+def link_report() -> None:
+    """Print, per class, how many records have each kind of link and its status, then what needs a person."""
+    from .links import link_report as make_report
+    from .store import open_store
+
+    click.echo(make_report(open_store()).text())
+
+
+@link.command("fetch")
+@endpoint_option
+@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 500), help="Items per query.")
+@_with_retry_options
+def link_fetch(endpoint: str | None, batch_size: int, timeout: float, attempts: int, time_limit: float) -> None:
+    """Fetch the curated Wikidata items (online) into graph/external/wikidata.ttl; confirm or flag each link."""
+    from .links import fetch_links
+    from .wikidata import DEFAULT_ENDPOINT
+
+    outcome = fetch_links(endpoint or DEFAULT_ENDPOINT, policy=_policy(timeout, attempts, time_limit), batch_size=batch_size)
+    click.echo(f"wrote {outcome.cache} ({outcome.triples} triples in {outcome.batches} batches, retrieved {outcome.retrieved_on})")
+    counts: dict[str, int] = {}
+    for record, qid, verdict in outcome.verdicts:
+        counts[verdict.status] = counts.get(verdict.status, 0) + 1
+        if verdict.status != "confirmed":
+            click.echo(f"{verdict.status}: {record} → {qid}" + (f": {verdict.note}" if verdict.note else ""))
+    click.echo(", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+               + "; run `kazcrime build` to take the cache into the graph")
+
+
+@link.command("suggest")
+@endpoint_option
+@_with_retry_options
+def link_suggest(endpoint: str | None, timeout: float, attempts: int, time_limit: float) -> None:
+    """Propose Wikidata items (same label, fitting type) for records without one, into a review file."""
+    from .links import suggest_links
+    from .wikidata import DEFAULT_ENDPOINT
+
+    path, found = suggest_links(endpoint or DEFAULT_ENDPOINT, policy=_policy(timeout, attempts, time_limit))
+    for record, candidates in found.items():
+        click.echo(f"{record}: " + "; ".join(f"{c.qid} {c.label or ''}".strip() for c in candidates))
+    click.echo(f"wrote {path} ({len(found)} records with candidates); nothing is asserted until accepted")
+
+
+@link.command("accept")
+@click.argument("record")
+@click.argument("qid")
+def link_accept(record: str, qid: str) -> None:
+    """Accept Wikidata item QID for RECORD: add it to graph/links/wikidata.yaml (curated until fetched)."""
+    from .links import accept_link
+
+    try:
+        added = accept_link(record, qid)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"added {added.record}: {added.qid} ({added.source}); run `kazcrime build`, and `kazcrime link fetch` to confirm it")
 
 
 def main() -> None:
