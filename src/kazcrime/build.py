@@ -2,7 +2,8 @@
 
 Named graphs keep apart what the document's sources assert (one graph per source), what we curated
 about entities (labels and types), the document's segmentation, provenance (evidence per fact),
-the ontology, and what the OWL 2 RL reasoner inferred. The output is sorted N-Quads, so the same
+the ontology, what the OWL 2 RL reasoner inferred, and links to external datasets (made offline by
+:mod:`kazcrime.links` from packages and from the Wikidata cache). The output is sorted N-Quads, so the same
 inputs always give the same bytes, and it is written atomically: a failed build leaves the last
 good graph in place.
 """
@@ -244,6 +245,9 @@ def build_dataset(registry: Registry, root: Path | None = None, reason: bool = T
         _record(q, doc, rec)
     _relations(q, doc, facts)
     _figures(q, doc, specs, figures, vocab)
+    from .links import add_links
+
+    link_counts = add_links(q, facts, root)
     if reason:
         from .reasoning import infer
 
@@ -256,6 +260,7 @@ def build_dataset(registry: Registry, root: Path | None = None, reason: bool = T
         "records": len(facts.records),
         "relations": len(facts.relations),
         "extracted statistics": len(figures),
+        **link_counts,
         "quads": text.count("\n"),
     }
     return BuildResult(text, counts)

@@ -50,6 +50,7 @@ class KZC(DefinedNamespace):
     LawEnforcementAgency: URIRef  # A state body that polices, investigates or guards: police (militia), security serv
     LawMaking: URIRef  # A law signed, adopted or amended, or a convention ratified or extended.
     LegalAction: URIRef  # An act of accusing, charging, arresting, trying, convicting, acquitting, extraditing or dep
+    LinkRecord: URIRef  # The provenance of one link (or failed match) from a kazcrime record to an external dataset:
     MediaOrganization: URIRef  # A news outlet, journal, platform or publisher that the text cites or mentions.
     NaturalFeature: URIRef  # A mountain range, river or similar.
     NonGovernmentalOrganization: URIRef  # An NGO, or NGOs as a category when the text speaks of them collectively.
@@ -66,6 +67,7 @@ class KZC(DefinedNamespace):
     ProtectedArea: URIRef  # A national park or reserve.
     Protest: URIRef  # A protest, including acts of self-harm made as a protest.
     Region: URIRef  # An oblast, province or other region within a country, or a wider world region such as Central As
+    Report: URIRef  # A report, study or official document that the text names as the origin of a statement but that t
     ResearchOrganization: URIRef  # A research institute, think tank or library.
     Ruling: URIRef  # A court order or decision, such as ordering an extradition or rejecting an appeal.
     Section: URIRef  # A headed section of a source document.
@@ -89,6 +91,7 @@ class KZC(DefinedNamespace):
     author: URIRef  # The author of a source.
     basedIn: URIRef  # Where an organisation or person is based.
     breakdown: URIRef  # A sub-category the figure is restricted to (an offence, a group).
+    candidate: URIRef  # An external resource that matched as well as another, so no link was made (the match is ambig
     capitalOf: URIRef  # A city is a capital (political or financial, said in a qualifier).
     case: URIRef  # The case the event belongs to.
     cause: URIRef  # What led to an event, as stated by the text.
@@ -99,10 +102,12 @@ class KZC(DefinedNamespace):
     commodity: URIRef  # What is smuggled or traded (a concept).
     conflictsWith: URIRef  # Two claims, figures or facts cannot both be true as stated; the disagreement is in the do
     cooperatesWith: URIRef  # Two agents or countries work together.
+    coordinatesFrom: URIRef  # The external resource whose coordinates a record's geo:lat/geo:long were copied from; f
     counselFor: URIRef  # A lawyer represents a person.
     creditorOf: URIRef  # A lender has lent to an organisation.
     destination: URIRef  # Where victims or goods are taken, or where an extradition would send someone.
     engagesIn: URIRef  # An agent or group is reported to carry out a kind of crime or activity (a concept).
+    ethnicity: URIRef  # The ethnic or national group that a criminal or other group is drawn from, as the text identi
     evidence: URIRef  # A sentence of a source document that supports a fact.
     exploitation: URIRef  # Sex trafficking, forced labour, forced begging, forced criminality (a concept).
     formerlyResponsibleFor: URIRef  # A body had a function it has since lost.
@@ -110,11 +115,14 @@ class KZC(DefinedNamespace):
     holdsPost: URIRef  # A person holds (or held, at the date given) an office.
     inDocument: URIRef  # The document a passage belongs to.
     inPassage: URIRef  # A sentence lies in a paragraph, a paragraph in a section.
+    instanceOfClass: URIRef  # In the Wikidata cache: the item is an instance of this class or of a subclass of it (wd
     involvedIn: URIRef  # An agent takes part in a case or activity (the role in a qualifier).
     lacksExtraditionTreatyWith: URIRef  # The text states that two countries have no extradition treaty.
     law: URIRef  # The law or convention an event concerns.
     leads: URIRef  # An agent heads an organisation or group.
     ledBy: URIRef  # Inverse of leads.
+    linkDataset: URIRef  # The external dataset a link record is about (a concept of the external-datasets scheme: Geo
+    linkStatus: URIRef  # How far a link can be trusted (a concept of the link-statuses scheme): matched by code, ambi
     linkedTo: URIRef  # An alleged or reported link between groups (for example criminal and extremist groups).
     locatedIn: URIRef  # A place lies within another place.
     measure: URIRef  # What is counted or rated (a concept from the measures scheme).
@@ -134,6 +142,7 @@ class KZC(DefinedNamespace):
     refArea: URIRef  # The place the figure is about.
     reportsTo: URIRef  # A body answers directly to a person, post or body.
     responsibleFor: URIRef  # A body has a function or power (a concept from the functions scheme).
+    retrievedFrom: URIRef  # The SPARQL endpoint an external item was fetched from.
     sector: URIRef  # Where exploitation takes place: construction, domestic service, agriculture, brothels (a concept
     shareholderOf: URIRef  # An agent holds shares (majority noted in a qualifier).
     spouseOf: URIRef  # Marriage.
@@ -162,13 +171,19 @@ class KZC(DefinedNamespace):
     end: URIRef  # Offset just past the last character.
     endDate: URIRef  # When something ended.
     fileName: URIRef  # The file name under the sources folder.
+    iso3166Alpha2: URIRef  # The country's two-letter ISO 3166-1 code, taken from the pycountry package.
+    iso3166Alpha3: URIRef  # The country's three-letter ISO 3166-1 code, taken from the pycountry package.
+    iso3166Numeric: URIRef  # The country's three-digit ISO 3166-1 numeric code (a string: leading zeros count), taken
+    matchedOn: URIRef  # What a code-made match rests on: which of our names equalled which field of the external reco
     maxValue: URIRef  # The upper end when the text gives a range (3 to 15 years).
     note: URIRef  # A curator's note in our words.
     periodEnd: URIRef  # The end of the period when the figure covers a span.
     refPeriod: URIRef  # The year, month or day the figure refers to (xsd:gYear, xsd:gYearMonth or xsd:date).
+    retrievedOn: URIRef  # When an external item was fetched from its endpoint (on the item in the cache, and on a lin
     reviewedBy: URIRef  # Who checked the fact against its evidence in a second, independent reading.
     role: URIRef  # A role in a relation, in our words (for example: lawyer, majority shareholder).
     sha256: URIRef  # The hex sha256 of a source document's bytes.
+    sourceRecord: URIRef  # The record a link was taken from: a package's data file and record ID, or the curated file
     start: URIRef  # Offset of the first character (Unicode code points from 0).
     startDate: URIRef  # When something began.
     value: URIRef  # The figure itself.

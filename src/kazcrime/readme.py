@@ -58,12 +58,19 @@ def _examples(store) -> str:
     return "\n\n".join(parts)
 
 
+def _link_report(store) -> str:
+    from .links import link_report
+
+    return link_report(store).text()
+
+
 def sections(root: Path | None = None) -> dict[str, str]:
     """The generated text of every README section, from the committed graph."""
     root = root or project_root()
     store = load_memory_store(root / "graph" / "kazcrime.nq")
     return {
         "summary": "```\n" + summarize(store).text() + "\n```",
+        "links": "```\n" + _link_report(store) + "\n```",
         "examples": _examples(store),
         "queries": _queries(),
         "commands": _commands(),

@@ -158,7 +158,8 @@ def network_data(view, base_url: str | None = None, reader: EvidenceReader | Non
         tip.append(["IRI", iri])
         extra = {}
         if geo and "lat" in d:
-            extra = {"x": d["long"] * 30, "y": -d["lat"] * 40, "fixed": True, "physics": False}
+            # about 1:1 on screen for a continent (the fit then keeps labels legible); north is up
+            extra = {"x": d["long"] * 8, "y": -d["lat"] * 10, "fixed": True, "physics": False}
         net.add_node(
             iri, label=("allegation: " if d.get("allegation") else "") + _short(label),
             shape=SHAPES.get(group, "dot"), color=NODE_COLOURS.get(group, NODE_COLOURS["other"]),
@@ -210,6 +211,8 @@ def network_data(view, base_url: str | None = None, reader: EvidenceReader | Non
                   "smooth": {"enabled": True, "type": "continuous"}, "arrows": {"to": {"scaleFactor": 0.6}}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 200},
     }
+    if net.nodes and all(n.get("fixed") for n in net.nodes):
+        options["physics"] = {"enabled": False}  # every node sits at its coordinates: nothing to simulate
     legend = {
         "nodes": [{"label": g, "color": NODE_COLOURS.get(g, NODE_COLOURS["other"]), "count": n}
                   for g, n in sorted(groups.items(), key=lambda x: (-x[1], x[0]))],

@@ -53,6 +53,8 @@ PREFIXES = {
     "oa": "http://www.w3.org/ns/oa#",
     "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "gn": "http://www.geonames.org/ontology#",
 }
 
 

@@ -13,7 +13,7 @@
 
   function tipBox(item, withLink) {
     var box = el("div", "kz-tip");
-    if (item.allegation) box.appendChild(el("div", "kz-allegation", "ALLEGATION: an accusation or charge, not a finding of guilt"));
+    if (item.allegation) box.appendChild(el("div", "kz-allegation", "ALLEGATION: accused, charged or alleged by the source; not a finding of guilt or an established fact"));
     box.appendChild(el("div", "kz-heading", item.heading));
     (item.tip || []).forEach(function (pair) {
       var row = el("div", "kz-row");
@@ -58,6 +58,8 @@
   if (!data.nodes.length) {
     container.appendChild(el("div", "kz-empty", "Nothing to show yet: see the notes."));
     settle();
+  } else if (data.options.physics === false || (data.options.physics && data.options.physics.enabled === false)) {
+    settle();  // fixed positions (the geographic layout): nothing to stabilise, so no event will come
   }
 
   var details = document.getElementById("kz-details");
