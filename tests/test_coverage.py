@@ -79,4 +79,4 @@ def test_cli_coverage_prints_gaps_and_totals(doc):
     result = CliRunner().invoke(cli, ["coverage", "--all"])
     assert result.exit_code == 0, result.output
     assert "sec20.p01" in result.output and "skipped: site boilerplate" in result.output
-    assert "totals: " in result.output and "paragraphs cited" in result.output
+    assert "totals: " in result.output and "paragraphs of substance cited" in result.output

@@ -423,7 +423,7 @@ def test_the_almaty_drug_corridor_runs_from_south_asia_to_russia_and_europe(answ
     ("Tajik criminal groups", "drawn from", "Tajiks", "false"),
     ("Organised crime groups in Kazakhstan", "targets", "casinos", "false"),
     ("Small organised criminal groups facilitating trafficking in Kazakhstan", "led by", "Former convicts", "false"),
-    ("Kazakh criminal underworld", "linked to", "Terrorist and extremist groups (unnamed)", "true"),
+    ("Organised crime groups in Kazakhstan", "linked to", "Terrorist and extremist groups (unnamed)", "true"),
 ])
 def test_what_criminal_groups_do(answer, group, relation, what, alleged):
     assert one(answer("criminal-groups"), group=group, relation=relation, what=what)["alleged"] == alleged

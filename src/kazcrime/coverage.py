@@ -120,8 +120,13 @@ def name_candidates(text: str, lowercase_words: set[str]) -> list[tuple[int, int
 
 def _gazetteer(store: ox.Store) -> list[str]:
     rows = store.query(
-        """SELECT DISTINCT ?l WHERE { GRAPH <https://w3id.org/kazcrime/graph/entities> {
-             ?x <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l } }"""
+        """SELECT DISTINCT ?l WHERE {
+             { GRAPH <https://w3id.org/kazcrime/graph/entities> {
+                 ?x <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l } }
+             UNION  # concepts (crime types, ...) with the spellings the text uses for them
+             { GRAPH <https://w3id.org/kazcrime/graph/ontology> {
+                 ?x a <http://www.w3.org/2004/02/skos/core#Concept> ;
+                    <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l } } }"""
     )
     return sorted({row["l"].value for row in rows}, key=len, reverse=True)
 
@@ -171,11 +176,11 @@ def coverage(store: ox.Store, doc: Document, skipped: list[dict], skipped_paragr
             paragraphs.append(ParagraphCoverage(par.id, par.source, len(evidence.get(par.id, {}).get("records", ())), skipped=why))
             continue
         paragraphs.append(_paragraph(doc, par, gazetteer, lowercase_words, evidence.get(par.id), skipped_at.get(par.id, set())))
-    cited = sum(1 for p in paragraphs if p.facts)
+    cited = sum(1 for p in paragraphs if p.facts and not p.skipped)
     totals = {
         "paragraphs": len(paragraphs),
         "paragraphs skipped": sum(1 for p in paragraphs if p.skipped),
-        "paragraphs cited": cited,
+        "paragraphs of substance cited": cited,
         "names missing": sum(len(p.missing_names) for p in paragraphs),
         "numbers": sum(p.numbers for p in paragraphs),
         "numbers unaccounted": sum(len(p.unaccounted_numbers) for p in paragraphs),
