@@ -31,6 +31,14 @@ def test_statistic_without_a_unit_violates_the_shapes(root, doc, tmp_path):
         validate(broken, sources_dir=doc.directory, root=root)
 
 
+def test_smuggling_activity_naming_neither_who_nor_where_violates_the_shapes(root, doc, tmp_path):
+    # the Almaty corridor has a route but no actor, and is valid; strip its route too and it is not
+    corridor = re.escape(f"<{KZ}almaty-opium-heroin-corridor> <{KZC}")
+    broken = _broken(root, tmp_path, "", drop=rf"{corridor}(origin|via|destination)>")
+    with pytest.raises(ValidationFailed, match=r"almaty-opium-heroin-corridor .*names who does it or where it runs"):
+        validate(broken, sources_dir=doc.directory, root=root)
+
+
 def test_evidence_naming_a_sentence_the_document_lacks_is_reported(root, doc, tmp_path):
     bogus = f"<{KZ}kazakhstan> <{KZC}evidence> <{KZD}kazakhstan-crime/sec01.p01.s99> <{KZG}provenance> .\n"
     with pytest.raises(ValidationFailed, match=r"sec01\.p01\.s99 is not a sentence of kazakhstan-crime"):
