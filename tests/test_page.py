@@ -106,3 +106,17 @@ def test_show_as_network_draws_the_result(browser, server) -> None:
     page.click("#network")
     page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
     assert visit.errors == [] and visit.outside == []
+
+
+def test_views_page_shows_the_charts(browser, server, root) -> None:
+    from kazcrime.plots import PLOTS
+
+    visit = Visit(browser, server + "/views")
+    page = visit.page
+    page.wait_for_load_state("load")
+    charts = page.locator("figure.plot img")
+    assert charts.count() == len(PLOTS)
+    for i in range(charts.count()):  # each image arrived and decoded: it has a drawn size
+        assert charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+    page.screenshot(path=str(root / "test-artifacts" / "views-page.png"), full_page=True)
+    assert visit.errors == [] and visit.outside == []

@@ -259,3 +259,22 @@ def test_every_saved_query_answers_over_http(server, store) -> None:
         result = run_query(store, saved.text)
         if isinstance(result, ox.QuerySolutions):
             assert len(json.loads(body)["results"]["bindings"]) == len(list(result)), name
+
+
+def test_charts_are_served_as_the_plot_command_draws_them(server, store) -> None:
+    from kazcrime.plots import PLOTS, plot_bytes
+
+    for name in PLOTS:
+        status, headers, body = http(server + f"/plot/{name}.svg")
+        assert status == 200 and headers["Content-Type"].startswith("image/svg+xml")
+        assert body == plot_bytes(store, name, "svg")
+        status, headers, body = http(server + f"/plot/{name}.png")
+        assert status == 200 and headers["Content-Type"] == "image/png" and body.startswith(b"\x89PNG")
+    _, _, page = http(server + "/views")
+    assert all(f'src="/plot/{name}.svg"'.encode() in page for name in PLOTS)
+
+
+@pytest.mark.parametrize("path", ["/plot/no-such-chart.svg", "/plot/drug-series.gif", "/plot/drug-series"])
+def test_unknown_chart_or_format_is_404(server, path) -> None:
+    status, _, body = http(server + path)
+    assert status == 404 and b"no plot" in body

@@ -17,7 +17,7 @@ from .paths import atomic_output
 from .queries import resolve_query, run_query
 from .views import view_query
 
-__all__ = ["PLOTS", "Plot", "drug_series", "timeline", "write_plot", "year_of"]
+__all__ = ["PLOTS", "PLOT_FORMATS", "Plot", "drug_series", "plot_bytes", "timeline", "write_plot", "year_of"]
 
 
 @dataclass(frozen=True)
@@ -104,19 +104,42 @@ PLOTS = {p.name: p for p in [
 ]}
 
 
+#: The file formats a plot is drawn in, with their media types.
+PLOT_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def plot_bytes(store: ox.Store, name: str, fmt: str) -> bytes:
+    """The named plot drawn as PNG or SVG bytes (what the web page serves).
+
+    :raises NotFound: for an unknown plot name.
+    :raises ValueError: for a format other than png or svg.
+    """
+    import io
+
+    if name not in PLOTS:
+        raise NotFound(f"no plot named {name!r}; `kazcrime plot --list` shows them")
+    if fmt not in PLOT_FORMATS:
+        raise ValueError(f"plots are drawn as .png or .svg, not {fmt!r}")
+    from matplotlib import rc_context
+
+    out = io.BytesIO()
+    # no date and fixed element IDs in the SVG, so the same graph always draws the same bytes
+    with rc_context({"svg.hashsalt": "kazcrime"}):
+        PLOTS[name].draw(store).savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    return out.getvalue()
+
+
 def write_plot(store: ox.Store, name: str, path: Path) -> Path:
     """Draw the named plot into ``path`` (.png or .svg), atomically.
 
     :raises NotFound: for an unknown plot name.
     :raises ValueError: for a file name that ends neither in .png nor .svg.
     """
-    if name not in PLOTS:
-        raise NotFound(f"no plot named {name!r}; `kazcrime plot --list` shows them")
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
+    if fmt not in PLOT_FORMATS:
         raise ValueError(f"{path}: write a .png or .svg file")
-    fig = PLOTS[name].draw(store)
+    data = plot_bytes(store, name, fmt)
     with atomic_output(path, suffix=f".{fmt}") as tmp:
-        fig.savefig(tmp, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+        tmp.write_bytes(data)
     return path

@@ -83,7 +83,7 @@ class App:
             return await resource.page(self, request)
         if path.startswith("/static/"):
             return static(path[len("/static/"):])
-        handler = pages.ROUTES.get(path) or (pages.view_page if path.startswith("/view/") else None)
+        handler = pages.ROUTES.get(path) or next((h for prefix, h in pages.PREFIX_ROUTES if path.startswith(prefix)), None)
         if handler is None:
             raise errors.NotFound(f"no page at {path}")
         return await handler(self, request)

@@ -19,7 +19,7 @@ from .http import Request, Response
 from .resource import CSP, choose, server_query
 from .worker import Context, Reply
 
-__all__ = ["ROUTES", "error_page", "view_page", "render_view", "render_network"]
+__all__ = ["ROUTES", "PREFIX_ROUTES", "error_page", "view_page", "plot_page", "render_view", "render_network", "render_plot"]
 
 #: Network views inline their drawing library, so they need inline scripts; other hosts stay blocked.
 VIEW_CSP = "default-src 'self' 'unsafe-inline' data: blob:; object-src 'none'; base-uri 'none'"
@@ -85,9 +85,10 @@ async def ontology(app, request: Request) -> Response:
 
 async def views_index(app, request: Request) -> Response:
     """The list of network views."""
+    from ..plots import PLOTS
     from ..views import VIEWS
 
-    return _html("views.html", title="Network views", views=list(VIEWS.values()))
+    return _html("views.html", title="Network views and charts", views=list(VIEWS.values()), plots=list(PLOTS.values()))
 
 
 async def view_page(app, request: Request) -> Response:
@@ -100,6 +101,13 @@ async def view_page(app, request: Request) -> Response:
         raise QueryError(f"depth must be a whole number, not {depth!r}") from None
     reply = await app.pool.run("view", name=name, entity=request.param("entity") or None, depth=depth_value)
     return Response(200, reply.body, reply.media_type, {"Content-Security-Policy": VIEW_CSP})
+
+
+async def plot_page(app, request: Request) -> Response:
+    """``/plot/<name>.svg`` or ``.png``: a chart of the graph (the series, the timeline), drawn by a worker."""
+    name, _, fmt = request.path.removeprefix("/plot/").rpartition(".")
+    reply = await app.pool.run("plot", name=name, fmt=fmt)
+    return Response(200, reply.body, reply.media_type, {"Cache-Control": "no-cache"})
 
 
 async def network(app, request: Request) -> Response:
@@ -138,10 +146,24 @@ def render_network(ctx: Context, text: str) -> Reply:
     return Reply(view_to_html(query_network(ctx.store, text), "", ctx.reader).encode(), HTML)
 
 
+def render_plot(ctx: Context, name: str, fmt: str) -> Reply:
+    """The worker side of :func:`plot_page`.
+
+    :raises NotFound: for an unknown plot or format.
+    """
+    from ..plots import PLOT_FORMATS, plot_bytes
+
+    if fmt not in PLOT_FORMATS:
+        raise NotFound(f"no plot at {name}.{fmt}: plots are served as .svg or .png")
+    return Reply(plot_bytes(ctx.store, name, fmt), PLOT_FORMATS[fmt])
+
+
 async def robots(app, request: Request) -> Response:
     """Keep crawlers off the endpoint."""
     return Response(200, b"User-agent: *\nDisallow: /sparql\nDisallow: /view\n")
 
 
 ROUTES = {"/": home, "/ontology": ontology, "/views": views_index, "/view": network, "/robots.txt": robots}
+#: Pages whose path continues after a prefix (a view's or a plot's name).
+PREFIX_ROUTES = [("/view/", view_page), ("/plot/", plot_page)]
 

@@ -89,7 +89,7 @@ def _jobs() -> dict[str, Callable[..., Reply]]:
     from . import pages, resource, sparql
 
     return {"sparql": sparql.execute, "resource": resource.render, "view": pages.render_view,
-            "network": pages.render_network}
+            "network": pages.render_network, "plot": pages.render_plot}
 
 
 JOBS: dict[str, Callable[..., Reply]] = {}
