@@ -1,9 +1,11 @@
-"""Where the project's files live: the repository root, found from the package location."""
+"""Where the project's files live: the repository root, found from the package location.
+
+Imported by ``kazcrime query`` on its fast path, so modules needed only for writing load lazily.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -28,6 +30,8 @@ def graph_dir() -> Path:
 @contextmanager
 def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it (mode 0644) only if the block succeeds."""
+    import tempfile
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)

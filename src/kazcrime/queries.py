@@ -68,9 +68,9 @@ def resolve_query(name_or_text: str, folder: Path | None = None) -> tuple[str, s
         if not path.exists():
             raise NotFound(f"query file {name_or_text!r} not found")
         return path.stem, path.read_text(encoding="utf-8")
-    queries = saved_queries(folder)
-    if name_or_text in queries:
-        return name_or_text, queries[name_or_text].text
+    saved = (folder or queries_dir()) / f"{name_or_text}.rq"
+    if "/" not in name_or_text and saved.is_file():  # one file read, not the whole folder
+        return name_or_text, saved.read_text(encoding="utf-8")
     raise NotFound(f"no saved query named {name_or_text!r}; `kazcrime query --list` shows them")
 
 

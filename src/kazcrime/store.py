@@ -2,15 +2,13 @@
 
 The committed N-Quads file is the truth; the store under ``graph/.store/`` is a cache of it that is
 (re)loaded only when the file changed, so a query opens the store without re-parsing RDF.
-This module must not import rdflib: it sits on the fast query path.
+This module must not import rdflib: it sits on the fast query path (and loads what only a reload
+needs, hashing, locking and copying, when it reloads).
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,6 +39,8 @@ def _stamp_of(nq: Path) -> str:
 
 
 def _digest(nq: Path) -> str:
+    import hashlib
+
     return hashlib.sha256(nq.read_bytes()).hexdigest()
 
 
@@ -59,6 +59,8 @@ def _is_current(folder: Path, nq: Path) -> bool:
 
 def _reload(folder: Path, nq: Path) -> None:
     """Load the dataset into a fresh store beside the old one, then swap it in."""
+    import shutil
+
     tmp = folder.with_name(folder.name + ".loading")
     shutil.rmtree(tmp, ignore_errors=True)
     store = ox.Store(str(tmp))
@@ -87,6 +89,8 @@ def open_store(nq: Path | None = None, folder: Path | None = None) -> ox.Store:
         raise StoreError(f"no dataset at {nq}: run `kazcrime build` first")
     folder.parent.mkdir(parents=True, exist_ok=True)
     if not _is_current(folder, nq):
+        import fcntl
+
         with open(folder.with_name(folder.name + ".lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not _is_current(folder, nq):
