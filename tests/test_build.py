@@ -102,3 +102,23 @@ def test_the_build_writes_the_ontology_documentation_page(project, doc):
     _build(project, doc)
     page = (project / "graph" / "ontology.html").read_text(encoding="utf-8")
     assert "trafficking flow" in page and "<script src=\"http" not in page
+
+
+def test_mention_index_lists_the_paragraphs_of_a_records_facts_and_roles_apart_from_the_sources(project, doc):
+    (project / "graph" / "facts" / "case.yaml").write_text(CASE + """\
+events:
+  - {id: test-ruling, type: Ruling, label: Test ruling, agent: test-bank, evidence: [sec08.p04.s01]}
+""", encoding="utf-8")
+    _build(project, doc)
+    store = load_memory_store(dataset_path(project))
+
+    def mentioned_in(record: str) -> set[str]:
+        rows = store.query(f"SELECT ?p WHERE {{ GRAPH <{KZG}mentions> {{ <{KZ}{record}> <{KZC}mentionedIn> ?p }} }}")
+        return {r["p"].value.rsplit("/", 1)[-1] for r in rows}
+
+    # own evidence and the chairOf relation (sec08.p03); the bank is also the agent of the ruling (sec08.p04)
+    assert mentioned_in("test-banker") == {"sec08.p03"}
+    assert mentioned_in("test-bank") == {"sec08.p03", "sec08.p04"}
+    assert mentioned_in("test-ruling") == {"sec08.p04"}
+    # an index the build derives, not a statement of any source
+    assert not store.query(f"ASK {{ GRAPH ?g {{ ?x <{KZC}mentionedIn> ?p }} FILTER(?g != <{KZG}mentions>) }}")

@@ -127,6 +127,7 @@ class KZC(DefinedNamespace):
     locatedIn: URIRef  # A place lies within another place.
     measure: URIRef  # What is counted or rated (a concept from the measures scheme).
     memberOf: URIRef  # An agent or country is a member of an organisation.
+    mentionedIn: URIRef  # A paragraph holding evidence for a fact about this record: its own record, a relation it is
     nationality: URIRef  # The country a person or group comes from.
     offence: URIRef  # The kind of crime at issue (a concept from the crime-types scheme).
     origin: URIRef  # Where victims or goods come from, or a deportation starts.
