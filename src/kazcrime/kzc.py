@@ -129,6 +129,7 @@ class KZC(DefinedNamespace):
     memberOf: URIRef  # An agent or country is a member of an organisation.
     mentionedIn: URIRef  # A paragraph holding evidence for a fact about this record: its own record, a relation it is
     nationality: URIRef  # The country a person or group comes from.
+    near: URIRef  # A place lies close to another; the text says no more (no shared border, no distance).
     offence: URIRef  # The kind of crime at issue (a concept from the crime-types scheme).
     origin: URIRef  # Where victims or goods come from, or a deportation starts.
     owns: URIRef  # An agent owns a property or asset.
