@@ -18,7 +18,6 @@ import asyncio
 import statistics
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from kazcrime.queries import saved_queries

@@ -16,38 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kazcrime.vocab import KZ, KZC, KZG, KZV
-
-PREFIXES = f"PREFIX kzc: <{KZC}>\nPREFIX kz: <{KZ}>\nPREFIX kzv: <{KZV}>\nPREFIX kzg: <{KZG}>\n"
-SOURCE_GRAPH = KZG + "source/"
-
-
-def _rows(store, query):
-    return list(store.query(PREFIXES + query))
-
-
-def _ask(store, query):
-    return bool(store.query(PREFIXES + query))
-
-
-def _short(term) -> str:
-    """A record or concept by its ID, anything else by its lexical value."""
-    value = term.value
-    for namespace in (KZ, KZV):
-        if value.startswith(namespace):
-            return value[len(namespace):]
-    return value
-
-
-def _stated(store, record):
-    """{property: {(object, source id)}} for what the sources state about a record (inferred triples left out)."""
-    rows = _rows(store, f"""
-        SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ kz:{record} ?p ?o }}
-                                FILTER(STRSTARTS(STR(?g), "{SOURCE_GRAPH}")) }}""")
-    facts = defaultdict(set)
-    for r in rows:
-        facts[r["p"].value.rsplit("#", 1)[-1]].add((_short(r["o"]), r["g"].value[len(SOURCE_GRAPH):]))
-    return facts
+from graphquery import ask as _ask, rows as _rows, short as _short, stated as _stated
 
 
 def _objects(store, record, prop, source):

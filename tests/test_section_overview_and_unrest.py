@@ -11,39 +11,7 @@ conviction. These tests read the committed graph (``graph/kazcrime.nq``), built 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from kazcrime.vocab import KZ, KZC, KZG, KZV
-
-PREFIXES = f"PREFIX kzc: <{KZC}>\nPREFIX kz: <{KZ}>\nPREFIX kzv: <{KZV}>\nPREFIX kzg: <{KZG}>\n"
-SOURCE = KZG + "source/"
-
-
-def _rows(store, query):
-    return list(store.query(PREFIXES + query))
-
-
-def _ask(store, query):
-    return bool(store.query(PREFIXES + query))
-
-
-def _short(term) -> str:
-    """A record or concept IRI without its namespace; a literal's lexical form."""
-    value = term.value
-    for base in (KZ, KZV, KZC):
-        if value.startswith(base):
-            return value[len(base):]
-    return value
-
-
-def _record(store, rid):
-    """What the source graphs state about record ``rid``: {property: {(value, source id)}}."""
-    rows = _rows(store, f"""
-        SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ kz:{rid} ?p ?o }} FILTER(STRSTARTS(STR(?g), "{SOURCE}")) }}""")
-    props = defaultdict(set)
-    for r in rows:
-        props[_short(r["p"])].add((_short(r["o"]), r["g"].value[len(SOURCE):]))
-    return props
+from graphquery import SOURCE_GRAPH as SOURCE, ask as _ask, rows as _rows, short as _short, stated as _record
 
 
 def _values(rec, prop):

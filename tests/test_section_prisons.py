@@ -5,17 +5,8 @@ These tests read the committed graph (``graph/kazcrime.nq``), built from ``graph
 
 from __future__ import annotations
 
-from kazcrime.vocab import KZ, KZC, KZG, KZV
-
-PREFIXES = f"PREFIX kzc: <{KZC}>\nPREFIX kz: <{KZ}>\nPREFIX kzv: <{KZV}>\nPREFIX kzg: <{KZG}>\n"
-
-
-def _rows(store, query):
-    return list(store.query(PREFIXES + query))
-
-
-def _ask(store, query):
-    return bool(store.query(PREFIXES + query))
+from graphquery import ask as _ask, rows as _rows
+from kazcrime.vocab import KZ, KZV
 
 
 def _figures(store, measure):

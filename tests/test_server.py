@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kazcrime.cli import cli

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .linking import Choices, Gazetteer, Place, PlaceLink, geonames_iri, load_choices, match_places
+from .linking import Gazetteer, Place, PlaceLink, load_choices, match_places
 from .vocab import KZ, KZC, KZF, KZG, KZV, PREFIXES
 
 __all__ = ["add_links", "link_graph", "LinkReport", "link_report", "linkable_records", "LINK_GRAPHS"]

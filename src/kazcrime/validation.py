@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import ValidationFailed
 from .paths import project_root
-from .vocab import KZC, KZD, KZG
+from .vocab import KZC, KZD
 
 __all__ = ["Report", "validate", "check_evidence", "shacl_check"]
 

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from .cards import find_entity
 from .errors import NotFound, QueryError
 from .queries import run_query
-from .vocab import BASE, KZ, KZC, KZG
+from .vocab import BASE, KZC, KZG
 
 __all__ = ["View", "ViewSpec", "VIEWS", "build_view", "view_query", "query_network", "case_iris", "GROUPS"]
 
