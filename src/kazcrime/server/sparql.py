@@ -7,6 +7,7 @@ name or media type of :data:`kazcrime.formats.FORMATS`) or else from the Accept 
 
 from __future__ import annotations
 
+import io
 from itertools import islice
 from urllib.parse import quote
 
@@ -90,25 +91,52 @@ def negotiate(kind: str, format_name: str | None, accept: str) -> Format:
     return find_format(DEFAULT[kind], kind)
 
 
+class _RowCap(io.RawIOBase):
+    """Collects a TSV result as pyoxigraph writes it, and stops the writing past ``max_rows`` rows."""
+
+    def __init__(self, max_rows: int) -> None:
+        self.max_lines = max_rows + 1  # the header line
+        self.lines = 0
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk) -> int:  # type: ignore[override]
+        self.lines += chunk.count(b"\n")
+        if self.lines > self.max_lines:
+            raise _OverLimit
+        self.chunks.append(bytes(chunk))
+        return len(chunk)
+
+
+class _OverLimit(Exception):
+    pass
+
+
 def _limited(result: object, max_rows: int) -> object:
     """The result itself when it has at most ``max_rows`` rows or triples.
 
-    :raises TooManyResults: otherwise; nothing past the limit is computed.
+    :raises TooManyResults: otherwise; nothing much past the limit is computed.
     """
     if isinstance(result, ox.QueryBoolean):
         return result
-    rows = list(islice(result, max_rows + 1))  # type: ignore[call-overload]
-    if len(rows) > max_rows:
-        what = "triples" if isinstance(result, ox.QueryTriples) else "rows"
-        raise TooManyResults(f"the result has more than {max_rows} {what}, the limit of this endpoint; "
-                             "add a LIMIT or narrow the query")
+    what = "triples" if isinstance(result, ox.QueryTriples) else "rows"
+    too_many = TooManyResults(f"the result has more than {max_rows} {what}, the limit of this endpoint; "
+                              "add a LIMIT or narrow the query")
     if isinstance(result, ox.QueryTriples):
+        rows = list(islice(result, max_rows + 1))
+        if len(rows) > max_rows:
+            raise too_many
         return rows
-    # Rebuild a result object from the rows so the shared format registry can write it.
-    names = [v.value for v in result.variables]  # type: ignore[attr-defined]
-    lines = ["\t".join(f"?{n}" for n in names)]
-    lines += ["\t".join("" if sol[n] is None else str(sol[n]) for n in names) for sol in rows]
-    return ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
+    # pyoxigraph writes the rows as TSV (in Rust, far faster than reading each cell in Python) into a
+    # buffer that stops it at the limit; the TSV read back is a result object any format can write.
+    cap = _RowCap(max_rows)
+    try:
+        result.serialize(cap, format=ox.QueryResultsFormat.TSV)  # type: ignore[attr-defined]
+    except _OverLimit:
+        raise too_many from None
+    return ox.parse_query_results(b"".join(cap.chunks), format=ox.QueryResultsFormat.TSV)
 
 
 def execute(ctx: Context, text: str, format_name: str | None = None, accept: str = "",
