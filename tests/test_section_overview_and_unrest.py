@@ -235,6 +235,14 @@ def test_mangistau_riots_of_december_2011_in_which_authorities_shot_protesters(s
     assert _ask(store, "ASK { GRAPH ?g { kz:mangistau-region kzc:locatedIn kz:kazakhstan } }")
 
 
+def test_the_compiler_not_osac_says_the_government_kept_unrest_down_and_the_riots_contradict_it(store):
+    claim = _record(store, "government-discouraged-unrest")
+    # the sentence stands before "according to OSAC": the compiler's own words in a paragraph citing OSAC
+    assert (_one(claim, "claimant"), _one(claim, "stance")) == ("document-compiler", "asserts")
+    assert _sources(claim) == {"osac-2016"}
+    assert _one(claim, "conflictsWith") == "mangistau-riots-2011"
+
+
 def test_kazakhs_chechens_and_uighurs_clash_in_villages_around_almaty_over_local_grievances(store):
     clashes = _record(store, "ethnic-clashes-near-almaty")
     assert _values(clashes, "participant") == {"kazakhs", "chechens", "uighurs"}
