@@ -85,6 +85,16 @@ def test_show_labels_what_a_source_states_only_as_alleged(run):
     assert adviser and not any("[allegation]" in line for line in adviser)
 
 
+def test_show_says_in_what_role_a_relation_holds_and_what_the_source_leaves_open(run):
+    lines = run("show", "mukhtar-ablyazov").output.splitlines()
+    # without the role, "chair of BTA Bank" would read as if he still chaired it
+    chair = [line for line in lines if "chair of → BTA Bank" in line]
+    assert chair and "as chairman (former)" in chair[0]
+    post = next(i for i, line in enumerate(lines) if "holds post → Minister" in line)
+    assert "as former minister" in lines[post]
+    assert lines[post + 1].strip().startswith("note:") and "which ministry" in lines[post + 1]
+
+
 def test_show_without_the_document_lists_sentence_ids(run, tmp_path):
     result = run("show", "almaty", "--sources", str(tmp_path))
     assert result.exit_code == 0

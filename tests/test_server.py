@@ -206,6 +206,14 @@ def test_resource_page_by_content_negotiation(server, store) -> None:
         assert {t.object.value for t in ox.parse(body, format=fmt) if t.subject.value == iri} >= {label}
 
 
+def test_resource_page_shows_the_role_in_which_a_relation_holds(server) -> None:
+    status, _, body = http(server + "/id/bta-bank", headers={"Accept": "text/html"})
+    html = body.decode()
+    assert status == 200
+    row = next(r for r in html.split("<tr") if "Mukhtar Ablyazov" in r and "chair of" in r)
+    assert "as chairman (former)" in row
+
+
 def test_unknown_resource_is_404(server) -> None:
     assert http(server + "/id/no-such-thing-anywhere")[0] == 404
 

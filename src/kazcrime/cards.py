@@ -37,6 +37,9 @@ class Fact:
     evidence: list[str]
     allegation: bool = False
     date: str | None = None
+    #: what the source adds to the statement itself: the role in which it holds ("chairman (former)") and a note
+    role: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -150,7 +153,8 @@ def entity_card(store: ox.Store, name: str) -> Card:
     facts = _one(
         store,
         f"""SELECT ?dir ?p ?other ?g (GROUP_CONCAT(DISTINCT STR(?sen); separator=" ") AS ?evidence)
-                   (SAMPLE(?isAllegation) AS ?alleged) (SAMPLE(?d) AS ?date) WHERE {{
+                   (SAMPLE(?isAllegation) AS ?alleged) (SAMPLE(COALESCE(?factDate, ?d)) AS ?date)
+                   (SAMPLE(?r) AS ?role) (SAMPLE(?n) AS ?note) WHERE {{
               {{ GRAPH ?g {{ <{iri}> ?p ?other }} BIND("out" AS ?dir) BIND(<{iri}> AS ?s) BIND(?other AS ?o) }}
               UNION
               {{ GRAPH ?g {{ ?other ?p <{iri}> }} BIND("in" AS ?dir) BIND(?other AS ?s) BIND(<{iri}> AS ?o) }}
@@ -158,7 +162,10 @@ def entity_card(store: ox.Store, name: str) -> Card:
               OPTIONAL {{ GRAPH <{KZG}provenance> {{ ?fact <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
                           <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
                           <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; <{KZC}evidence> ?factSen }}
-                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}allegedly> true }} BIND(true AS ?factAlleged) }} }}
+                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}allegedly> true }} BIND(true AS ?factAlleged) }}
+                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}role> ?r }} }}
+                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}note> ?n }} }}
+                          OPTIONAL {{ GRAPH ?g {{ ?fact <{KZC}date> ?factDate }} }} }}
               OPTIONAL {{ GRAPH <{KZG}provenance> {{ ?s <{KZC}evidence> ?recordSen }} }}
               BIND(COALESCE(?factSen, ?recordSen) AS ?sen)
               OPTIONAL {{ GRAPH ?g {{ ?s <{KZC}allegedly> true }} BIND(true AS ?recordAlleged) }}
@@ -192,6 +199,8 @@ def entity_card(store: ox.Store, name: str) -> Card:
                 evidence,
                 allegation=r["alleged"] is not None,
                 date=term_text(r["date"]) or None,
+                role=term_text(r["role"]) or None,
+                note=term_text(r["note"]) or None,
             )
         )
     return card

@@ -297,8 +297,12 @@ def show(entity: str, sources_dir: Path | None) -> None:
     for fact in card.facts:
         tag = "[allegation] " if fact.allegation else ""
         date = f" ({fact.date})" if fact.date else ""
-        arrow = f"{fact.predicate_label} → {fact.other_label}" if fact.direction == "out" else f"{fact.other_label}{date} —{fact.predicate_label}→ this"
-        click.echo(f"• {tag}{arrow}   [according to: {fact.source_label}]")
+        role = f" — as {fact.role}" if fact.role else ""
+        arrow = (f"{fact.predicate_label} → {fact.other_label}{date}" if fact.direction == "out"
+                 else f"{fact.other_label}{date} —{fact.predicate_label}→ this")
+        click.echo(f"• {tag}{arrow}{role}   [according to: {fact.source_label}]")
+        if fact.note:
+            click.echo(f"    note: {fact.note}")
         for sid in fact.evidence:
             text = reader.text(sid)
             click.echo(f"    {sid}: {text}" if text else f"    {sid}")
