@@ -78,6 +78,13 @@ def test_bta_view_draws_both_proceedings_of_the_affair_with_their_people(store):
     assert any(d.get("allegation") for _, d in g.nodes(data=True)), "the embezzlement accusation is drawn as an allegation"
 
 
+def test_a_past_post_carries_its_role_into_the_tooltip(store):
+    data = network_data(build_view(store, "bta-case"))
+    chair = next(e for e in data["edges"] if (e["from"], e["to"]) == (KZ + "mukhtar-ablyazov", KZ + "bta-bank")
+                 and e["heading"] == "chair of")
+    assert ["role", "chairman (former)"] in chair["tip"]
+
+
 def test_relations_stated_only_as_alleged_are_drawn_as_allegations(store):
     # the text names the president and the former prime minister only as alleged recipients in the Giffen case
     g = build_view(store, "giffen-case").graph

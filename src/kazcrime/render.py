@@ -180,7 +180,7 @@ def network_data(view, base_url: str | None = None, reader: EvidenceReader | Non
         if d.get("allegation"):
             label = "allegation · " + label
         tip = [["relation", relation], ["from", graph.nodes[s].get("label", s)], ["to", graph.nodes[o].get("label", o)]]
-        tip += [[k, d[k]] for k in ("date", "victims", "via_places", "flows") if d.get(k)]
+        tip += [[k, d[k]] for k in ("date", "role", "note", "victims", "via_places", "flows") if d.get(k)]
         if d.get("transit"):
             tip.append(["transit", "this leg runs to or from a transit country"])
         tip.append(["source", d.get("source") or "(no cited source recorded)"])

@@ -196,6 +196,17 @@ def _alleged(store: ox.Store) -> tuple[set[str], set[tuple[str, str, str]]]:
     return records, facts
 
 
+def _qualifiers(store: ox.Store) -> dict[tuple[str, str, str], dict[str, str]]:
+    """The role and note a source adds to a relation, by (subject, predicate, object)."""
+    found: dict[tuple[str, str, str], dict[str, str]] = defaultdict(dict)
+    for r in _rows(store, "qualifiers"):
+        triple = (r["s"].value, r["p"].value, r["o"].value)
+        for key in ("role", "note"):
+            if r[key] is not None:
+                found[triple].setdefault(key, r[key].value)
+    return found
+
+
 def _finish(store: ox.Store, view: View) -> View:
     """Attach labels, classes, legend groups, sources and evidence IDs to the nodes and edges.
 
@@ -208,6 +219,7 @@ def _finish(store: ox.Store, view: View) -> View:
     info = _describe(store, set(graph.nodes) | rels)
     records, facts = _evidence(store)
     alleged_records, alleged_facts = _alleged(store)
+    qualifiers = _qualifiers(store)
     sources = {r["source"].value.rsplit("/", 1)[-1]: r["label"].value for r in _rows(store, "sources")}
     for iri, data in graph.nodes(data=True):
         d = info.get(iri, {})
@@ -228,6 +240,8 @@ def _finish(store: ox.Store, view: View) -> View:
         triple = data.pop("fact", (s, rel, o))
         if triple in alleged_facts:
             data["allegation"] = True
+        for key, value in qualifiers.get(triple, {}).items():
+            data.setdefault(key, value)
         if "evidence" not in data:
             # a record's own properties rest on the record's evidence; relations on their fact record's
             found = facts.get(triple) or records.get(data.get("event", s), set())
